@@ -1,0 +1,2 @@
+// Package cdnkit is a placeholder.
+package cdnkit
