@@ -73,6 +73,8 @@ type Resetter interface {
 // it returns max(minWait, min_k w_k), or +Inf when there is no such member (the user sleeps
 // until woken).
 //
+// A member without a User or Video (only hand-built Views can hold one) contributes minWait.
+//
 // Reconstruction: the paper says only that "the user will wait for a certain time"; w_k is the
 // time until k's buffer has room for one more segment.
 func DefaultWait(v *View, minWait float64) float64 {
@@ -83,7 +85,7 @@ func DefaultWait(v *View, minWait float64) float64 {
 			continue
 		}
 		wk := minWait
-		if m.Buffer > 0 {
+		if m.Buffer > 0 && m.User != nil && m.User.Video != nil {
 			vid := m.User.Video
 			wk = m.Buffer + m.Committed + vid.SegLen - vid.MaxBuffer
 		}
