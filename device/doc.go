@@ -35,6 +35,28 @@
 // concurrent runs (SimulateMany does so). Policies keep per-run state and are not safe for
 // concurrent use; SimulateMany takes a factory.
 //
+// # SmartSharing OTT groups
+//
+// The OTT* types simulate SmartSharing neighbourhood groups of OTT devices and derive the
+// supply–demand matrix and fetch tables used by packages game and em. The files ott*.go hold
+// this part of package device; it shares no types with the streaming part.
+//
+//   - [Popularity] is a periodic table of video weights: [ZipfPopularity] (the default, Zipf(50,
+//     0.8)) or a Twitch viewer-count log read by [ParseViewerCSV] ([ViewerLog.Popularity]).
+//   - [SimulateOTT] draws the viewing requests of every group (5 s slots, 4-slot buffers,
+//     popularity-proportional viewing, reproducible per-group PCG streams) and [NewOTTRun]
+//     replays given requests; both return an [OTTRun].
+//   - [OTTRun.SupplyDemand] gives the supply–demand matrix Y as triplets for game.BRUA
+//     ([YShare] by default, or [YHit]) and [OTTRun.FetchTable] the fetch tables that em.Price
+//     reads, with the item counts the ledger (package device/ledger) settles.
+//
+// OTT references: J. Fan, K. Wu, D. Liu, G. Tang, "SmartSharing" (origin: J. Fan, "SmartSharing: a
+// content delivery network with local sharing of over-the-top devices", M.Sc. thesis,
+// University of Victoria, 2018, UVicSpace handle 1828/10125); K. Pires, G. Simon, "YouTube Live
+// and Twitch: A Tour of User-Generated Live Streaming Systems", ACM MMSys 2015,
+// doi:10.1145/2713168.2713195 (the viewer-count dataset); H.-C. Chen, Y. Asau, "On generating
+// random variates from an empirical distribution", AIIE Transactions 6(2), 1974 (guide table).
+//
 // # References
 //
 //   - L. Gao, M. Tang, H. Pang, J. Huang, L. Sun, "Multi-User Cooperative Mobile Video

@@ -21,7 +21,7 @@ import (
 // order is the README's package order; steps run in it.
 var order = []string{
 	"options", "kre", "auction", "market",
-	"em", "game", "device", "ledger",
+	"em", "game", "ott", "ledger", "device",
 	"lyapunov", "lp", "timeslot",
 	"overlay", "swarm",
 }
