@@ -318,8 +318,116 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		}
 		fmt.Fprintf(w, "figures written to %v\n", files)
 	}
-	fmt.Fprintf(w, "wall time %.1f s\n", time.Since(start).Seconds())
+	wall := time.Since(start).Seconds()
+	fmt.Fprintf(w, "wall time %.1f s\n", wall)
+	if c.claimsFile != "" {
+		return writeClaims(c.claimsFile, coopClaims(c, mr, sr, wall))
+	}
 	return nil
+}
+
+// coopClaims returns the figures of -claims. Multi-user, per share (s20 for
+// 0.2) and non-empty bucket (b0 for the first of device.DefaultBuckets()):
+// every policy × mode mean bitrate and welfare and Lyapunov's gains over no
+// cooperation; then counts of the cells whose Lyapunov means rise none ≤ nwf ≤
+// isf ≤ full, and per mode the mean over cells of Lyapunov's gain over each
+// baseline. Single user: per policy (and per bucket) the means and Lyapunov's
+// gains over each baseline.
+func coopClaims(c config, mr *multiResult, sr *singleResult, wall float64) claimSet {
+	cl := claimSet{}
+	cl.put("wall_s", wall)
+	cl.put("users", float64(c.users))
+	cl.put("runs", float64(c.runs))
+	cl.put("V", c.V)
+	none := modeIndex(mr.modes, "none")
+	order := []int{none, modeIndex(mr.modes, "nwf"), modeIndex(mr.modes, "isf"), modeIndex(mr.modes, "full")}
+	cells := 0
+	ordered := [2]int{}
+	var sums [2][][2]float64 // [field][mode][baseline bba, cp] gain sums
+	for f := range sums {
+		sums[f] = make([][2]float64, len(mr.modes))
+	}
+	geCP, cellModes := 0, 0
+	for si, share := range mr.shares {
+		for bi := range mr.buckets {
+			if mr.empty[bi] {
+				continue
+			}
+			cells++
+			p := fmt.Sprintf("multi.s%.0f.b%d.", 100*share, bi)
+			cell := mr.cell[si][bi]
+			for pi, pol := range mr.pols {
+				for mi, m := range mr.modes {
+					cl.put(p+pol+"."+m+".bitrate", pick(cell[pi][mi], 0))
+					cl.put(p+pol+"."+m+".welfare", pick(cell[pi][mi], 1))
+				}
+			}
+			for field, name := range []string{"bitrate", "welfare"} {
+				if none >= 0 {
+					for mi, m := range mr.modes {
+						if m != "none" {
+							cl.put(p+"gain_"+m+"_"+name, gain(pick(cell[0][mi], field), pick(cell[0][none], field)))
+						}
+					}
+				}
+				ok := true
+				for k := 1; k < len(order); k++ {
+					if order[k] < 0 || order[k-1] < 0 || pick(cell[0][order[k-1]], field) > pick(cell[0][order[k]], field) {
+						ok = false
+					}
+				}
+				if ok {
+					ordered[field]++
+				}
+				for mi := range mr.modes {
+					for b := 0; b < 2 && b+1 < len(mr.pols); b++ {
+						sums[field][mi][b] += gain(pick(cell[0][mi], field), pick(cell[b+1][mi], field))
+					}
+				}
+			}
+			for mi := range mr.modes {
+				cellModes++
+				if len(mr.pols) > 2 && pick(cell[0][mi], 0) >= pick(cell[2][mi], 0) {
+					geCP++
+				}
+			}
+		}
+	}
+	cl.put("multi.cells", float64(cells))
+	cl.put("multi.order_bitrate_cells", float64(ordered[0]))
+	cl.put("multi.order_welfare_cells", float64(ordered[1]))
+	cl.put("multi.cell_modes", float64(cellModes))
+	cl.put("multi.lyapunov_ge_cp_bitrate", float64(geCP))
+	if cells > 0 {
+		for field, name := range []string{"bitrate", "welfare"} {
+			for mi, m := range mr.modes {
+				for b := 0; b < 2 && b+1 < len(mr.pols); b++ {
+					cl.put(fmt.Sprintf("multi.%s.gain_%s_vs_%s", m, name, mr.pols[b+1]), sums[field][mi][b]/float64(cells))
+				}
+			}
+		}
+	}
+	all := len(sr.buckets)
+	cl.put("single.runs", float64(sr.cell[all][0].n))
+	for bi := range sr.cell {
+		p := "single."
+		if bi < all {
+			p = fmt.Sprintf("single.b%d.", bi)
+			cl.put(p+"runs", float64(sr.cell[bi][0].n))
+		}
+		lb, lw, _ := sr.cell[bi][0].mean()
+		for pi, pol := range sr.pols {
+			b, wf, st := sr.cell[bi][pi].mean()
+			cl.put(p+pol+".bitrate", b)
+			cl.put(p+pol+".welfare", wf)
+			cl.put(p+pol+".stall", st)
+			if pi > 0 && sr.cell[bi][pi].n > 0 {
+				cl.put(p+"gain_bitrate_vs_"+pol, gain(lb, b))
+				cl.put(p+"gain_welfare_vs_"+pol, gain(lw, wf))
+			}
+		}
+	}
+	return cl
 }
 
 func printMulti(w io.Writer, mr *multiResult, title string, field int, f string) error {

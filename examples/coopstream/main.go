@@ -9,7 +9,7 @@
 //
 //	go run ./examples/coopstream [-quick] [-traces DIR] [-users 50] [-shares 0.2,0.5,0.8]
 //	    [-coop full,isf,nwf,none] [-runs 10] [-single 1000] [-V 20] [-seed 1] [-workers 0]
-//	    [-tune] [-bound 100] [-bounds-all] [-plot FILE.svg]
+//	    [-tune] [-bound 100] [-bounds-all] [-plot FILE.svg] [-claims FILE]
 //
 // -traces defaults to ../shared/data/throughput when present, otherwise the
 // synthetic pool device.SyntheticPool(200, rand.NewPCG(1, 2)). The baselines use
@@ -22,7 +22,9 @@
 // cooperation; Table 2 (Fig. 5) the same for social welfare; Table 3 (Fig. 8)
 // single-user bitrate, welfare and stall per bucket and policy, and Lyapunov's
 // gains over each baseline. -plot FILE writes FILE (Fig. 4), <stem>-welfare.svg
-// (Fig. 5) and <stem>-single.svg (Fig. 8).
+// (Fig. 5) and <stem>-single.svg (Fig. 8). -claims FILE writes the figures
+// REPRODUCTION.md quotes (the tables' cells, gains, orderings and wall time) as
+// a JSON object of named numbers (see claims.go; scripts/figures collects it).
 //
 // The online/upper-bound ratio (the paper: 97 % on average) needs package
 // timeslot, which is not in the module yet: the program prints "upper bound:
@@ -55,6 +57,8 @@ type config struct {
 	bounds  bool // bound every multi-user cell (needs package timeslot)
 	plot    string
 	quick   bool
+	// claimsFile, when set, receives the figures as JSON (-claims).
+	claimsFile string
 }
 
 func main() {
@@ -74,6 +78,7 @@ func main() {
 	flag.BoolVar(&c.bounds, "bounds-all", false, "bound every share × bucket × mode cell, not only share 0.5 × 0.7-1.4 Mbps (needs package timeslot)")
 	flag.StringVar(&c.plot, "plot", "", "write SVG figures: FILE (Fig. 4), <stem>-welfare.svg, <stem>-single.svg")
 	flag.BoolVar(&c.quick, "quick", false, "small run: 20 users, 2 runs per cell, shares 0.2,0.8, 100 single-user runs, no tuning")
+	flag.StringVar(&c.claimsFile, "claims", "", "write the quoted figures as JSON to this file")
 	flag.Parse()
 	var err error
 	if c.shares, err = parseShares(shares); err != nil {

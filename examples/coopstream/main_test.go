@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -25,8 +27,9 @@ func TestRunSmall(t *testing.T) {
 	}
 	svg := filepath.Join(t.TempDir(), "fig.svg")
 	var out bytes.Buffer
+	claims := filepath.Join(t.TempDir(), "claims.json")
 	c := config{traces: dir, users: 6, shares: []float64{0.5}, modes: []string{"full", "isf", "nwf", "none"},
-		runs: 2, single: 12, V: 20, seed: 1, bound: 2, plot: svg}
+		runs: 2, single: 12, V: 20, seed: 1, bound: 2, plot: svg, claimsFile: claims}
 	if err := run(context.Background(), &out, c); err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +38,26 @@ func TestRunSmall(t *testing.T) {
 		"package timeslot not present", "lyapunov gains", "figures written", "wall time"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	b, err := os.ReadFile(claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]float64
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["single.runs"] != 12 || got["users"] != 6 || !(got["multi.cells"] >= 1) {
+		t.Errorf("claims: single.runs %v users %v cells %v", got["single.runs"], got["users"], got["multi.cells"])
+	}
+	for k, v := range got {
+		if strings.HasPrefix(k, "multi.s50.") && strings.HasSuffix(k, ".gain_full_bitrate") {
+			n, ok := got[strings.TrimSuffix(k, "gain_full_bitrate")+"lyapunov.none.bitrate"]
+			f := got[strings.TrimSuffix(k, "gain_full_bitrate")+"lyapunov.full.bitrate"]
+			if !ok || math.Abs(v-gain(f, n)) > 1e-9 {
+				t.Errorf("%s = %v, want gain(%v, %v)", k, v, f, n)
+			}
 		}
 	}
 	for _, f := range []string{svg, strings.TrimSuffix(svg, ".svg") + "-welfare.svg", strings.TrimSuffix(svg, ".svg") + "-single.svg"} {

@@ -12,6 +12,10 @@
 //
 //	go run ./examples/gradient [-quick] [-plot fig1.svg] [-sizes 25:300:25] [-trials 25]
 //	    [-seed 1] [-K 16] [-amax 3] [-asrel FILE | -edgelist FILE] [-workers 0]
+//	    [-claims FILE]
+//
+// -claims FILE writes the figures REPRODUCTION.md quotes as a JSON object of
+// named numbers (see claims.go; scripts/figures collects it).
 //
 // Exit status 1 if any trial breaks Gradient ≤ MST or Gradient ≤ Naive
 // (impossible by construction).
@@ -112,6 +116,7 @@ func run(args []string, stdout io.Writer) error {
 	workers := fs.Int("workers", 0, "parallel trials (0 = GOMAXPROCS)")
 	plotFile := fs.String("plot", "", "write the figure as SVG to this file")
 	quick := fs.Bool("quick", false, "sizes 25,100,200,300, 5 trials, K = 10")
+	claimsFile := fs.String("claims", "", "write the quoted figures as JSON to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -150,10 +155,60 @@ func run(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
+	if *claimsFile != "" {
+		if err := writeClaims(*claimsFile, fig1Claims(rows, *trials, *k, time.Since(start).Seconds())); err != nil {
+			return err
+		}
+	}
 	if viol > 0 {
 		return fmt.Errorf("%w (%d trials)", errViolation, viol)
 	}
 	return nil
+}
+
+// fig1Claims returns the figures of -claims: per size the three means, SDs
+// and the mean Penalty/LowerBound ratio; the trial counts with Gradient < MST
+// < Naive; the sizes whose means are so ordered; the largest mean ratio and
+// the number of sizes with a negative Gradient mean (utility above traffic
+// cost).
+func fig1Claims(rows []overlay.Fig1Row, trials, k int, wall float64) claimSet {
+	c := claimSet{}
+	c.put("trials", float64(trials))
+	c.put("K", float64(k))
+	c.put("sizes", float64(len(rows)))
+	c.put("wall_s", wall)
+	var ok, total, viol, ordered, negative int
+	ratioMax, nMax := 0.0, 0
+	for _, r := range rows {
+		p := fmt.Sprintf("n%d.", r.N)
+		c.put(p+"gradient_mean", r.GradientMean)
+		c.put(p+"gradient_sd", r.GradientSD)
+		c.put(p+"mst_mean", r.MSTMean)
+		c.put(p+"mst_sd", r.MSTSD)
+		c.put(p+"naive_mean", r.NaiveMean)
+		c.put(p+"naive_sd", r.NaiveSD)
+		c.put(p+"ratio_mean", r.RatioMean)
+		c.put(p+"ok", float64(r.OK))
+		ok += r.OK
+		total += r.Trials
+		viol += r.Violations
+		if r.GradientMean < r.MSTMean && r.MSTMean < r.NaiveMean {
+			ordered++
+		}
+		if r.GradientMean < 0 {
+			negative++
+		}
+		ratioMax = max(ratioMax, r.RatioMean)
+		nMax = max(nMax, r.N)
+	}
+	c.put("trials_ok", float64(ok))
+	c.put("trials_total", float64(total))
+	c.put("violations", float64(viol))
+	c.put("sizes_ordered", float64(ordered))
+	c.put("sizes_negative", float64(negative))
+	c.put("ratio_mean_max", ratioMax)
+	c.put("n_max", float64(nMax))
+	return c
 }
 
 // meanSD adapts a column of Fig1Row to plotter.XYer and plotter.YErrorer.

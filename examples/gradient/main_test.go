@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -91,5 +92,26 @@ func TestRunEdgeList(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), p) {
 		t.Errorf("output does not name the base graph:\n%s", out.String())
+	}
+}
+
+func TestClaims(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "claims.json")
+	if err := run([]string{"-sizes", "20,30", "-trials", "2", "-K", "2", "-claims", file}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]float64
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["trials_total"] != 4 || got["sizes"] != 2 || got["n_max"] != 30 || got["violations"] != 0 {
+		t.Errorf("claims: %v", got)
+	}
+	if g, m := got["n30.gradient_mean"], got["n30.mst_mean"]; !(g <= m) {
+		t.Errorf("n30: Gradient %v above MST %v", g, m)
 	}
 }

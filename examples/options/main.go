@@ -4,12 +4,15 @@
 // the early-exercise boundary.
 //
 //	go run ./examples/options [-table all|european|greeks|baw|bjs1993|bjs2002|ju|edge|formula|bandwidth]
-//	                          [-steps 2001] [-plot FILE] [-quick]
+//	                          [-steps 2001] [-plot FILE] [-quick] [-claims FILE]
 //
 // Each reference row prints its inputs, the expected value (QuantLib's, the
 // paper's or the spec's), the package's value, the difference and PASS/FAIL
 // against the row's tolerance; each table ends with a summary. -quick uses
-// 501 lattice steps and finishes in a few seconds.
+// 501 lattice steps and finishes in a few seconds. -claims FILE writes the
+// figures REPRODUCTION.md quotes (PASS/FAIL counts and largest differences per
+// reference table, the bandwidth table's largest deviations) as a JSON object
+// of named numbers (see claims.go; scripts/figures collects it).
 package main
 
 import (
@@ -40,11 +43,20 @@ func main() {
 	steps := flag.Int("steps", 2001, "lattice steps for the bandwidth table and the plot")
 	plotFile := flag.String("plot", "", "write an SVG (or, for a .png name, a PNG) with three panels to this file")
 	quick := flag.Bool("quick", false, "use 501 lattice steps")
+	claimsFile := flag.String("claims", "", "write the quoted figures as JSON to this file")
 	flag.Parse()
 	if *quick {
 		*steps = 501
 	}
-	if err := run(os.Stdout, *table, *steps, *plotFile); err != nil {
+	var cl claimSet
+	if *claimsFile != "" {
+		cl = claimSet{}
+	}
+	err := runClaims(os.Stdout, *table, *steps, *plotFile, cl)
+	if err == nil && cl != nil {
+		err = writeClaims(*claimsFile, cl)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "options:", err)
 		os.Exit(1)
 	}
@@ -75,6 +87,11 @@ var refTables = []refTable{
 }
 
 func run(w io.Writer, table string, steps int, plotFile string) error {
+	return runClaims(w, table, steps, plotFile, nil)
+}
+
+// runClaims is run that also records the figures of -claims in cl (nil: none).
+func runClaims(w io.Writer, table string, steps int, plotFile string, cl claimSet) error {
 	known := table == "all" || table == "bandwidth"
 	for _, t := range refTables {
 		if t.name == table {
@@ -87,12 +104,13 @@ func run(w io.Writer, table string, steps int, plotFile string) error {
 	if steps < 1 || steps > options.MaxSteps {
 		return fmt.Errorf("-steps %d outside [1, %d]", steps, options.MaxSteps)
 	}
-	failed := 0
+	failed, tables := 0, 0
+	cl.put("steps", float64(steps))
 	for _, t := range refTables {
 		if table != "all" && table != t.name {
 			continue
 		}
-		n, err := printRefTable(w, t)
+		n, err := printRefTable(w, t, cl)
 		if errors.Is(err, errNoData) {
 			fmt.Fprintf(w, "%s: shared data not available (../shared/data/options or $%s); skipped\n\n", t.file, testdata.EnvVar)
 			continue
@@ -101,9 +119,11 @@ func run(w io.Writer, table string, steps int, plotFile string) error {
 			return err
 		}
 		failed += n
+		tables++
 	}
+	cl.put("ref.tables", float64(tables))
 	if table == "all" || table == "bandwidth" {
-		if err := printBandwidth(w, steps); err != nil {
+		if err := printBandwidth(w, steps, cl); err != nil {
 			return err
 		}
 	}
@@ -163,7 +183,7 @@ func greek(g options.Greeks, name string) (float64, error) {
 
 // printRefTable prints one reference table and returns the number of
 // failed checks.
-func printRefTable(w io.Writer, t refTable) (int, error) {
+func printRefTable(w io.Writer, t refTable, cl claimSet) (int, error) {
 	path, err := testdata.Path("options", t.file)
 	if err != nil {
 		return 0, errNoData
@@ -251,15 +271,26 @@ func printRefTable(w io.Writer, t refTable) (int, error) {
 		}
 	}
 	fmt.Fprintf(w, "-- %s: %d PASS, %d FAIL, max |diff| %.3g\n\n", t.file, pass, fail, maxDiff)
+	key := "ref." + strings.TrimSuffix(t.file, ".csv") + "."
+	cl.put(key+"pass", float64(pass))
+	cl.put(key+"fail", float64(fail))
+	cl.put(key+"max_abs_diff", maxDiff)
+	if cl != nil {
+		cl["ref.pass"] += float64(pass)
+		cl["ref.fail"] += float64(fail)
+	}
 	return fail, nil
 }
 
 // printBandwidth prints the bandwidth-regime table of spec §8.
-func printBandwidth(w io.Writer, steps int) error {
+func printBandwidth(w io.Writer, steps int, cl claimSet) error {
 	fmt.Fprintf(w, "== bandwidth regime: σ = 1 %%, r = 5 %%, q = 0; American puts vs Binomial(%d); dev = (V − V_lat)/(V_lat + 1e-6·K)\n", steps)
 	fmt.Fprintf(w, "%6s %6s %4s %10s %10s %10s %8s %10s %8s %10s %8s %10s %8s %10s %10s\n",
 		"K", "S/K", "days", "Eu call", "Eu put", "BAW", "dev", "BjS93", "dev", "BjS02", "dev", "Ju", "dev", "lattice", "premium")
 	methods := []pricer{options.BaroneAdesiWhaley, options.BjerksundStensland1993, options.BjerksundStensland2002, options.JuZhong}
+	names := []string{"baw", "bjs1993", "bjs2002", "ju"}
+	maxDev := make([]float64, len(methods))
+	rows, maxPremium := 0, 0.0
 	for _, K := range []float64{0.010, 0.020, 0.035} {
 		for _, x := range []float64{0.97, 1, 1.03} {
 			for _, days := range []float64{7, 14, 21, 28} {
@@ -277,19 +308,27 @@ func printBandwidth(w io.Writer, steps int) error {
 					return err
 				}
 				fmt.Fprintf(w, "%6.3g %6.3g %4.0f %10.4g %10.4g", K, x, days, c, pe)
-				for _, f := range methods {
+				for mi, f := range methods {
 					v, err := f(options.Put, p)
 					if err != nil {
 						return err
 					}
 					dev := (v - lat) / (lat + 1e-6*K)
 					fmt.Fprintf(w, " %10.4g %+8.2e", v, dev)
+					maxDev[mi] = math.Max(maxDev[mi], math.Abs(dev))
 				}
 				fmt.Fprintf(w, " %10.4g %10.4g\n", lat, lat-pe)
+				rows++
+				maxPremium = math.Max(maxPremium, (lat-pe)/K)
 			}
 		}
 	}
 	fmt.Fprintln(w)
+	cl.put("bandwidth.rows", float64(rows))
+	cl.put("bandwidth.max_premium_over_k", maxPremium)
+	for mi, n := range names {
+		cl.put("bandwidth.max_abs_dev."+n, maxDev[mi])
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,5 +39,32 @@ func TestPlot(t *testing.T) {
 	}
 	if fi, err := os.Stat(file); err != nil || fi.Size() == 0 {
 		t.Fatalf("plot not written: %v", err)
+	}
+}
+
+func TestClaims(t *testing.T) {
+	cl := claimSet{}
+	if err := runClaims(&bytes.Buffer{}, "bandwidth", 101, "", cl); err != nil {
+		t.Fatal(err)
+	}
+	if cl["bandwidth.rows"] != 36 || cl["steps"] != 101 {
+		t.Errorf("claims: %v", cl)
+	}
+	for _, m := range []string{"baw", "bjs1993", "bjs2002", "ju"} {
+		if d, ok := cl["bandwidth.max_abs_dev."+m]; !ok || !(d >= 0) {
+			t.Errorf("max_abs_dev.%s = %v, %v", m, d, ok)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "claims.json")
+	if err := writeClaims(file, cl); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]float64
+	if err := json.Unmarshal(b, &got); err != nil || got["bandwidth.rows"] != 36 {
+		t.Errorf("round trip: %v, %v", got, err)
 	}
 }

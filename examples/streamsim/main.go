@@ -8,9 +8,12 @@
 //
 //	go run ./examples/streamsim [-quick] [-traces DIR] [-runs 200] [-users 50] [-share 0.5]
 //	    [-coop full|isf|nwf|none] [-policy bba,harmonic,panda] [-seed 1] [-workers 0] [-plot FILE.svg]
+//	    [-claims FILE]
 //
 // -traces defaults to ../shared/data/throughput when present, otherwise the synthetic pool
 // device.SyntheticPool(200, rand.NewPCG(1, 2)). Both baselines use device.DefaultOwnerRule().
+// -claims FILE writes the figures REPRODUCTION.md quotes as a JSON object of named numbers
+// (see claims.go; scripts/figures collects it).
 package main
 
 import (
@@ -48,6 +51,8 @@ type config struct {
 	workers int
 	plot    string
 	quick   bool
+	// claimsFile, when set, receives the figures as JSON (-claims).
+	claimsFile string
 }
 
 func main() {
@@ -62,6 +67,7 @@ func main() {
 	flag.IntVar(&c.workers, "workers", 0, "parallel workers (0: GOMAXPROCS)")
 	flag.StringVar(&c.plot, "plot", "", "write an SVG figure to this file")
 	flag.BoolVar(&c.quick, "quick", false, "small run (-runs 20 -users 20)")
+	flag.StringVar(&c.claimsFile, "claims", "", "write the quoted figures as JSON to this file")
 	flag.Parse()
 	if c.quick {
 		c.runs, c.users = 20, 20
@@ -138,6 +144,13 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		return err
 	}
 	fmt.Fprintf(w, "traces: %s\n\n", src)
+	var cl claimSet
+	if c.claimsFile != "" {
+		cl = claimSet{}
+	}
+	cl.put("traces", float64(len(traces)))
+	cl.put("runs", float64(c.runs))
+	cl.put("users", float64(c.users))
 	buckets := device.DefaultBuckets()
 	res := make([][]cell, len(buckets)) // [bucket][policy]
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
@@ -148,6 +161,11 @@ func run(ctx context.Context, w io.Writer, c config) error {
 			mean += tr.Mean() / float64(len(pool))
 		}
 		fmt.Fprintf(w, "bucket %s Mbps: %d traces, mean capacity %.4g Mbps\n", b, len(pool), mean)
+		bk := fmt.Sprintf("b%d.", bi)
+		cl.put(bk+"traces", float64(len(pool)))
+		if len(pool) > 0 {
+			cl.put(bk+"mean_mbps", mean)
+		}
 		res[bi] = make([]cell, len(pols))
 		if len(pool) == 0 {
 			fmt.Fprintln(w)
@@ -178,6 +196,10 @@ func run(ctx context.Context, w io.Writer, c config) error {
 				m.qoe += o.Users[0].QoE / n
 			}
 			res[bi][pi] = m
+			cl.put(bk+p.name+".bitrate", m.bitrate)
+			cl.put(bk+p.name+".stall", m.stall)
+			cl.put(bk+p.name+".welfare", m.welfare)
+			cl.put(bk+p.name+".qoe", m.qoe)
 			fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.name, m.bitrate, m.stall, m.welfare, m.qoe)
 		}
 		if err := tw.Flush(); err != nil {
@@ -201,6 +223,13 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		}
 		a, b := out[0], out[1]
 		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.name, a.Welfare, a.AvgBitrate, a.Stall, a.Energy, b.Welfare, b.AvgBitrate, b.Stall)
+		mk := "multi." + p.name + "."
+		cl.put(mk+"welfare", a.Welfare)
+		cl.put(mk+"bitrate", a.AvgBitrate)
+		cl.put(mk+"stall", a.Stall)
+		cl.put(mk+"welfare_alone", b.Welfare)
+		cl.put(mk+"bitrate_alone", b.AvgBitrate)
+		cl.put(mk+"stall_alone", b.Stall)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -210,6 +239,9 @@ func run(ctx context.Context, w io.Writer, c config) error {
 			return err
 		}
 		fmt.Fprintf(w, "\nfigure written to %s\n", c.plot)
+	}
+	if c.claimsFile != "" {
+		return writeClaims(c.claimsFile, cl)
 	}
 	return nil
 }

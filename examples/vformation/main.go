@@ -15,6 +15,10 @@
 //
 //	go run ./examples/vformation [-quick] [-fig 11,15,16] [-seeds 3] [-seed 1]
 //	    [-peers 800] [-movies 100] [-scale 0.1] [-workers 0] [-plot out.svg]
+//	    [-claims FILE]
+//
+// -claims FILE writes the figures REPRODUCTION.md quotes as a JSON object of
+// named numbers (see claims.go; scripts/figures collects it).
 //
 // Every run uses rand.NewPCG(seed, job); the output is the same for any
 // worker count.
@@ -52,6 +56,9 @@ type config struct {
 	workers int
 	quick   bool
 	plot    string
+	// claimsFile, when set, receives claims as JSON (-claims).
+	claimsFile string
+	claims     claimSet
 }
 
 func main() {
@@ -65,6 +72,7 @@ func main() {
 	flag.IntVar(&c.workers, "workers", 0, "parallel runs (0 = GOMAXPROCS)")
 	flag.BoolVar(&c.quick, "quick", false, "small instances (< 30 s on 2 cores)")
 	flag.StringVar(&c.plot, "plot", "", "write an SVG with one panel per figure to this file")
+	flag.StringVar(&c.claimsFile, "claims", "", "write the quoted figures as JSON to this file")
 	flag.Parse()
 	c.seed = *seed
 	c.figs = map[string]bool{}
@@ -83,6 +91,9 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	}
 	if c.seeds < 1 || c.peers < 1 || c.movies < 1 || c.workers < 0 {
 		return fmt.Errorf("-seeds, -peers and -movies must be positive and -workers non-negative")
+	}
+	if c.claimsFile != "" {
+		c.claims = claimSet{}
 	}
 	var panels []*plot.Plot
 	if c.figs["11"] {
@@ -113,7 +124,12 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		}
 	}
 	if c.plot != "" && len(panels) > 0 {
-		return writeSVG(c.plot, panels)
+		if err := writeSVG(c.plot, panels); err != nil {
+			return err
+		}
+	}
+	if c.claimsFile != "" {
+		return writeClaims(c.claimsFile, c.claims)
 	}
 	return nil
 }
@@ -201,8 +217,25 @@ func fig11(ctx context.Context, w io.Writer, c config) (*plot.Plot, error) {
 		return nil, err
 	}
 	fmt.Fprintf(w, "V-Formation / BitTorrent = %.2f  (paper: 1.66)\n", ratio[3])
+	c.claims.put("fig11.seeds", float64(c.seeds))
+	c.claims.put("fig11.peers", float64(c.peers))
+	c.claims.put("fig11.movies", float64(c.movies))
+	c.claims.put("fig11.duration_s", scs[0].Duration.Seconds())
+	c.claims.put("fig11.fstar_kbs", fstar/1000)
+	c.claims.put("fig11.vf_over_bt", ratio[3])
+	for j, name := range policies {
+		p := "fig11." + strings.ToLower(name) + "."
+		c.claims.put(p+"mean_kbs", mean[j]/1000)
+		c.claims.put(p+"half_kbs", half[j]/1000)
+		c.claims.put(p+"over_bt", ratio[j])
+		c.claims.put(p+"converged_seeds", float64(convN[j]))
+		if convN[j] > 0 {
+			c.claims.put(p+"convergence_s", conv[j]/float64(convN[j]))
+		}
+	}
 	if convN[2] > 0 && convN[3] > 0 && conv[3] > 0 {
 		fmt.Fprintf(w, "Antfarm / V-Formation convergence time = %.1f  (paper: 4)\n\n", (conv[2]/float64(convN[2]))/(conv[3]/float64(convN[3])))
+		c.claims.put("fig11.antfarm_over_vf_convergence", (conv[2]/float64(convN[2]))/(conv[3]/float64(convN[3])))
 	} else {
 		fmt.Fprintf(w, "Antfarm / V-Formation convergence time = n/a  (paper: 4)\n\n")
 	}
@@ -262,6 +295,8 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 	}
 	r := res[0]
 	ph := phases(sc)
+	c.claims.put("fig15.join_s", ph[1][0].Seconds())
+	c.claims.put("fig15.leave_s", ph[2][0].Seconds())
 	fmt.Fprintf(w, "Fig. 15 — churn: %d caches, swarms s1 s2 from 0, s3–s5 join at %v, s1 s2 leave at %v\n", len(sc.MultiSwarmHosts()), ph[1][0], ph[2][0])
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "phase\ts1\ts2\ts3\ts4\ts5\tCV\tre-convergence s\t")
@@ -280,6 +315,7 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 			}
 			m := r.SwarmMean(s, p[0], p[1])
 			ms = append(ms, m)
+			c.claims.put(fmt.Sprintf("fig15.phase%d.s%d_kbs", i+1, s+1), m/1000)
 			fmt.Fprintf(tw, "%.4g\t", m/1000)
 		}
 		conv := "—"
@@ -287,8 +323,10 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 			lo, hi := int(p[0]/r.Step), int(p[1]/r.Step)
 			if t, ok := swarm.ConvergenceTime(r.Aggregate[lo:hi], r.Step, 2*time.Minute, 0.2); ok {
 				conv = fmt.Sprintf("%.4g", t.Seconds())
+				c.claims.put(fmt.Sprintf("fig15.phase%d.reconv_s", i+1), t.Seconds())
 			}
 		}
+		c.claims.put(fmt.Sprintf("fig15.phase%d.cv", i+1), cv(ms))
 		fmt.Fprintf(tw, "%.3g\t%s\t\n", cv(ms), conv)
 	}
 	if err := tw.Flush(); err != nil {
@@ -370,6 +408,7 @@ func fig16(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) ([]*p
 		fmt.Fprintf(tw, "%v\t%.4g\t%.3f\t\n", p.Tau, p.Mean/1000, p.Mean/best)
 	}
 	fmt.Fprintf(tw, "adaptive\t%.4g\t%.3f\t\n", adaptive.Mean/1000, adaptive.Mean/best)
+	fig16Claims(c.claims, pts, best)
 	if err := tw.Flush(); err != nil {
 		return nil, err
 	}
@@ -410,6 +449,38 @@ func fig16(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) ([]*p
 		return nil, err
 	}
 	return []*plot.Plot{p1, p2}, nil
+}
+
+// fig16Claims records the τ sweep: per fixed τ the mean and its share of the
+// best fixed τ, the best τ, whether it lies strictly inside the grid (the
+// inverted U), and the adaptive selector's mean and share.
+func fig16Claims(c claimSet, pts []swarm.TauPoint, best float64) {
+	var fixed []swarm.TauPoint
+	for _, p := range pts {
+		if p.Adaptive {
+			c.put("fig16.adaptive.mean_kbs", p.Mean/1000)
+			c.put("fig16.adaptive.over_best", p.Mean/best)
+			continue
+		}
+		fixed = append(fixed, p)
+		key := fmt.Sprintf("fig16.tau%.0fs.", p.Tau.Seconds())
+		c.put(key+"mean_kbs", p.Mean/1000)
+		c.put(key+"over_best", p.Mean/best)
+	}
+	c.put("fig16.grid", float64(len(fixed)))
+	for k, p := range fixed {
+		if p.Mean == best {
+			c.put("fig16.best_tau_s", p.Tau.Seconds())
+			interior := 0.0
+			if k > 0 && k < len(fixed)-1 {
+				interior = 1
+			}
+			c.put("fig16.best_interior", interior)
+			c.put("fig16.first_over_best", fixed[0].Mean/best)
+			c.put("fig16.last_over_best", fixed[len(fixed)-1].Mean/best)
+			break
+		}
+	}
 }
 
 func writeSVG(path string, panels []*plot.Plot) error {
