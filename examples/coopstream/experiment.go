@@ -335,10 +335,10 @@ func run(ctx context.Context, w io.Writer, c config) error {
 // gains over each baseline.
 func coopClaims(c config, mr *multiResult, sr *singleResult, wall float64) claimSet {
 	cl := claimSet{}
-	cl.put("wall_s", wall)
-	cl.put("users", float64(c.users))
-	cl.put("runs", float64(c.runs))
-	cl.put("V", c.V)
+	cl.Put("wall_s", wall)
+	cl.Put("users", float64(c.users))
+	cl.Put("runs", float64(c.runs))
+	cl.Put("V", c.V)
 	none := modeIndex(mr.modes, "none")
 	order := []int{none, modeIndex(mr.modes, "nwf"), modeIndex(mr.modes, "isf"), modeIndex(mr.modes, "full")}
 	cells := 0
@@ -358,15 +358,15 @@ func coopClaims(c config, mr *multiResult, sr *singleResult, wall float64) claim
 			cell := mr.cell[si][bi]
 			for pi, pol := range mr.pols {
 				for mi, m := range mr.modes {
-					cl.put(p+pol+"."+m+".bitrate", pick(cell[pi][mi], 0))
-					cl.put(p+pol+"."+m+".welfare", pick(cell[pi][mi], 1))
+					cl.Put(p+pol+"."+m+".bitrate", pick(cell[pi][mi], 0))
+					cl.Put(p+pol+"."+m+".welfare", pick(cell[pi][mi], 1))
 				}
 			}
 			for field, name := range []string{"bitrate", "welfare"} {
 				if none >= 0 {
 					for mi, m := range mr.modes {
 						if m != "none" {
-							cl.put(p+"gain_"+m+"_"+name, gain(pick(cell[0][mi], field), pick(cell[0][none], field)))
+							cl.Put(p+"gain_"+m+"_"+name, gain(pick(cell[0][mi], field), pick(cell[0][none], field)))
 						}
 					}
 				}
@@ -393,37 +393,61 @@ func coopClaims(c config, mr *multiResult, sr *singleResult, wall float64) claim
 			}
 		}
 	}
-	cl.put("multi.cells", float64(cells))
-	cl.put("multi.order_bitrate_cells", float64(ordered[0]))
-	cl.put("multi.order_welfare_cells", float64(ordered[1]))
-	cl.put("multi.cell_modes", float64(cellModes))
-	cl.put("multi.lyapunov_ge_cp_bitrate", float64(geCP))
+	cl.Put("multi.cells", float64(cells))
+	cl.Put("multi.order_bitrate_cells", float64(ordered[0]))
+	cl.Put("multi.order_welfare_cells", float64(ordered[1]))
+	cl.Put("multi.cell_modes", float64(cellModes))
+	cl.Put("multi.lyapunov_ge_cp_bitrate", float64(geCP))
 	if cells > 0 {
 		for field, name := range []string{"bitrate", "welfare"} {
 			for mi, m := range mr.modes {
 				for b := 0; b < 2 && b+1 < len(mr.pols); b++ {
-					cl.put(fmt.Sprintf("multi.%s.gain_%s_vs_%s", m, name, mr.pols[b+1]), sums[field][mi][b]/float64(cells))
+					cl.Put(fmt.Sprintf("multi.%s.gain_%s_vs_%s", m, name, mr.pols[b+1]), sums[field][mi][b]/float64(cells))
 				}
 			}
 		}
 	}
 	all := len(sr.buckets)
-	cl.put("single.runs", float64(sr.cell[all][0].n))
+	cl.Put("single.runs", float64(sr.cell[all][0].n))
+	// Online / upper bound per policy, over the bounded runs with a positive
+	// UB welfare (none until upperBound is wired to package timeslot).
+	certified := 0
+	for _, b := range sr.bounds {
+		if b.Certified {
+			certified++
+		}
+	}
+	if len(sr.bounds) > 0 {
+		cl.Put("single.bounds", float64(len(sr.bounds)))
+		cl.Put("single.bounds_certified", float64(certified))
+	}
+	for pi, pol := range sr.pols {
+		sum, n := 0.0, 0
+		for k, b := range sr.bounds {
+			if b.Welfare > 0 && k < len(sr.res) {
+				sum += sr.res[k][pi].Welfare / b.Welfare
+				n++
+			}
+		}
+		if n > 0 {
+			cl.Put("single."+pol+".over_ub", sum/float64(n))
+		}
+	}
 	for bi := range sr.cell {
 		p := "single."
 		if bi < all {
 			p = fmt.Sprintf("single.b%d.", bi)
-			cl.put(p+"runs", float64(sr.cell[bi][0].n))
+			cl.Put(p+"runs", float64(sr.cell[bi][0].n))
 		}
 		lb, lw, _ := sr.cell[bi][0].mean()
 		for pi, pol := range sr.pols {
 			b, wf, st := sr.cell[bi][pi].mean()
-			cl.put(p+pol+".bitrate", b)
-			cl.put(p+pol+".welfare", wf)
-			cl.put(p+pol+".stall", st)
+			cl.Put(p+pol+".bitrate", b)
+			cl.Put(p+pol+".welfare", wf)
+			cl.Put(p+pol+".stall", st)
 			if pi > 0 && sr.cell[bi][pi].n > 0 {
-				cl.put(p+"gain_bitrate_vs_"+pol, gain(lb, b))
-				cl.put(p+"gain_welfare_vs_"+pol, gain(lw, wf))
+				cl.Put(p+"gain_bitrate_vs_"+pol, gain(lb, b))
+				cl.Put(p+"gain_welfare_vs_"+pol, gain(lw, wf))
 			}
 		}
 	}

@@ -173,22 +173,22 @@ func run(args []string, stdout io.Writer) error {
 // cost).
 func fig1Claims(rows []overlay.Fig1Row, trials, k int, wall float64) claimSet {
 	c := claimSet{}
-	c.put("trials", float64(trials))
-	c.put("K", float64(k))
-	c.put("sizes", float64(len(rows)))
-	c.put("wall_s", wall)
+	c.Put("trials", float64(trials))
+	c.Put("K", float64(k))
+	c.Put("sizes", float64(len(rows)))
+	c.Put("wall_s", wall)
 	var ok, total, viol, ordered, negative int
 	ratioMax, nMax := 0.0, 0
 	for _, r := range rows {
 		p := fmt.Sprintf("n%d.", r.N)
-		c.put(p+"gradient_mean", r.GradientMean)
-		c.put(p+"gradient_sd", r.GradientSD)
-		c.put(p+"mst_mean", r.MSTMean)
-		c.put(p+"mst_sd", r.MSTSD)
-		c.put(p+"naive_mean", r.NaiveMean)
-		c.put(p+"naive_sd", r.NaiveSD)
-		c.put(p+"ratio_mean", r.RatioMean)
-		c.put(p+"ok", float64(r.OK))
+		c.Put(p+"gradient_mean", r.GradientMean)
+		c.Put(p+"gradient_sd", r.GradientSD)
+		c.Put(p+"mst_mean", r.MSTMean)
+		c.Put(p+"mst_sd", r.MSTSD)
+		c.Put(p+"naive_mean", r.NaiveMean)
+		c.Put(p+"naive_sd", r.NaiveSD)
+		c.Put(p+"ratio_mean", r.RatioMean)
+		c.Put(p+"ok", float64(r.OK))
 		ok += r.OK
 		total += r.Trials
 		viol += r.Violations
@@ -201,13 +201,13 @@ func fig1Claims(rows []overlay.Fig1Row, trials, k int, wall float64) claimSet {
 		ratioMax = max(ratioMax, r.RatioMean)
 		nMax = max(nMax, r.N)
 	}
-	c.put("trials_ok", float64(ok))
-	c.put("trials_total", float64(total))
-	c.put("violations", float64(viol))
-	c.put("sizes_ordered", float64(ordered))
-	c.put("sizes_negative", float64(negative))
-	c.put("ratio_mean_max", ratioMax)
-	c.put("n_max", float64(nMax))
+	c.Put("trials_ok", float64(ok))
+	c.Put("trials_total", float64(total))
+	c.Put("violations", float64(viol))
+	c.Put("sizes_ordered", float64(ordered))
+	c.Put("sizes_negative", float64(negative))
+	c.Put("ratio_mean_max", ratioMax)
+	c.Put("n_max", float64(nMax))
 	return c
 }
 

@@ -105,7 +105,7 @@ func runClaims(w io.Writer, table string, steps int, plotFile string, cl claimSe
 		return fmt.Errorf("-steps %d outside [1, %d]", steps, options.MaxSteps)
 	}
 	failed, tables := 0, 0
-	cl.put("steps", float64(steps))
+	cl.Put("steps", float64(steps))
 	for _, t := range refTables {
 		if table != "all" && table != t.name {
 			continue
@@ -121,7 +121,7 @@ func runClaims(w io.Writer, table string, steps int, plotFile string, cl claimSe
 		failed += n
 		tables++
 	}
-	cl.put("ref.tables", float64(tables))
+	cl.Put("ref.tables", float64(tables))
 	if table == "all" || table == "bandwidth" {
 		if err := printBandwidth(w, steps, cl); err != nil {
 			return err
@@ -272,9 +272,9 @@ func printRefTable(w io.Writer, t refTable, cl claimSet) (int, error) {
 	}
 	fmt.Fprintf(w, "-- %s: %d PASS, %d FAIL, max |diff| %.3g\n\n", t.file, pass, fail, maxDiff)
 	key := "ref." + strings.TrimSuffix(t.file, ".csv") + "."
-	cl.put(key+"pass", float64(pass))
-	cl.put(key+"fail", float64(fail))
-	cl.put(key+"max_abs_diff", maxDiff)
+	cl.Put(key+"pass", float64(pass))
+	cl.Put(key+"fail", float64(fail))
+	cl.Put(key+"max_abs_diff", maxDiff)
 	if cl != nil {
 		cl["ref.pass"] += float64(pass)
 		cl["ref.fail"] += float64(fail)
@@ -324,10 +324,10 @@ func printBandwidth(w io.Writer, steps int, cl claimSet) error {
 		}
 	}
 	fmt.Fprintln(w)
-	cl.put("bandwidth.rows", float64(rows))
-	cl.put("bandwidth.max_premium_over_k", maxPremium)
+	cl.Put("bandwidth.rows", float64(rows))
+	cl.Put("bandwidth.max_premium_over_k", maxPremium)
 	for mi, n := range names {
-		cl.put("bandwidth.max_abs_dev."+n, maxDev[mi])
+		cl.Put("bandwidth.max_abs_dev."+n, maxDev[mi])
 	}
 	return nil
 }

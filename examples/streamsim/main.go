@@ -148,9 +148,9 @@ func run(ctx context.Context, w io.Writer, c config) error {
 	if c.claimsFile != "" {
 		cl = claimSet{}
 	}
-	cl.put("traces", float64(len(traces)))
-	cl.put("runs", float64(c.runs))
-	cl.put("users", float64(c.users))
+	cl.Put("traces", float64(len(traces)))
+	cl.Put("runs", float64(c.runs))
+	cl.Put("users", float64(c.users))
 	buckets := device.DefaultBuckets()
 	res := make([][]cell, len(buckets)) // [bucket][policy]
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
@@ -162,9 +162,9 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		}
 		fmt.Fprintf(w, "bucket %s Mbps: %d traces, mean capacity %.4g Mbps\n", b, len(pool), mean)
 		bk := fmt.Sprintf("b%d.", bi)
-		cl.put(bk+"traces", float64(len(pool)))
+		cl.Put(bk+"traces", float64(len(pool)))
 		if len(pool) > 0 {
-			cl.put(bk+"mean_mbps", mean)
+			cl.Put(bk+"mean_mbps", mean)
 		}
 		res[bi] = make([]cell, len(pols))
 		if len(pool) == 0 {
@@ -196,10 +196,10 @@ func run(ctx context.Context, w io.Writer, c config) error {
 				m.qoe += o.Users[0].QoE / n
 			}
 			res[bi][pi] = m
-			cl.put(bk+p.name+".bitrate", m.bitrate)
-			cl.put(bk+p.name+".stall", m.stall)
-			cl.put(bk+p.name+".welfare", m.welfare)
-			cl.put(bk+p.name+".qoe", m.qoe)
+			cl.Put(bk+p.name+".bitrate", m.bitrate)
+			cl.Put(bk+p.name+".stall", m.stall)
+			cl.Put(bk+p.name+".welfare", m.welfare)
+			cl.Put(bk+p.name+".qoe", m.qoe)
 			fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.name, m.bitrate, m.stall, m.welfare, m.qoe)
 		}
 		if err := tw.Flush(); err != nil {
@@ -224,12 +224,12 @@ func run(ctx context.Context, w io.Writer, c config) error {
 		a, b := out[0], out[1]
 		fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t%.4g\t\n", p.name, a.Welfare, a.AvgBitrate, a.Stall, a.Energy, b.Welfare, b.AvgBitrate, b.Stall)
 		mk := "multi." + p.name + "."
-		cl.put(mk+"welfare", a.Welfare)
-		cl.put(mk+"bitrate", a.AvgBitrate)
-		cl.put(mk+"stall", a.Stall)
-		cl.put(mk+"welfare_alone", b.Welfare)
-		cl.put(mk+"bitrate_alone", b.AvgBitrate)
-		cl.put(mk+"stall_alone", b.Stall)
+		cl.Put(mk+"welfare", a.Welfare)
+		cl.Put(mk+"bitrate", a.AvgBitrate)
+		cl.Put(mk+"stall", a.Stall)
+		cl.Put(mk+"welfare_alone", b.Welfare)
+		cl.Put(mk+"bitrate_alone", b.AvgBitrate)
+		cl.Put(mk+"stall_alone", b.Stall)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -23,7 +23,7 @@ var order = []string{
 	"options", "kre", "auction", "market",
 	"em", "game", "ott", "ledger", "device",
 	"lyapunov", "lp", "timeslot",
-	"overlay", "swarm",
+	"overlay", "swarm", "repro",
 }
 
 var steps = map[string]func(io.Writer) error{}

@@ -217,25 +217,25 @@ func fig11(ctx context.Context, w io.Writer, c config) (*plot.Plot, error) {
 		return nil, err
 	}
 	fmt.Fprintf(w, "V-Formation / BitTorrent = %.2f  (paper: 1.66)\n", ratio[3])
-	c.claims.put("fig11.seeds", float64(c.seeds))
-	c.claims.put("fig11.peers", float64(c.peers))
-	c.claims.put("fig11.movies", float64(c.movies))
-	c.claims.put("fig11.duration_s", scs[0].Duration.Seconds())
-	c.claims.put("fig11.fstar_kbs", fstar/1000)
-	c.claims.put("fig11.vf_over_bt", ratio[3])
+	c.claims.Put("fig11.seeds", float64(c.seeds))
+	c.claims.Put("fig11.peers", float64(c.peers))
+	c.claims.Put("fig11.movies", float64(c.movies))
+	c.claims.Put("fig11.duration_s", scs[0].Duration.Seconds())
+	c.claims.Put("fig11.fstar_kbs", fstar/1000)
+	c.claims.Put("fig11.vf_over_bt", ratio[3])
 	for j, name := range policies {
 		p := "fig11." + strings.ToLower(name) + "."
-		c.claims.put(p+"mean_kbs", mean[j]/1000)
-		c.claims.put(p+"half_kbs", half[j]/1000)
-		c.claims.put(p+"over_bt", ratio[j])
-		c.claims.put(p+"converged_seeds", float64(convN[j]))
+		c.claims.Put(p+"mean_kbs", mean[j]/1000)
+		c.claims.Put(p+"half_kbs", half[j]/1000)
+		c.claims.Put(p+"over_bt", ratio[j])
+		c.claims.Put(p+"converged_seeds", float64(convN[j]))
 		if convN[j] > 0 {
-			c.claims.put(p+"convergence_s", conv[j]/float64(convN[j]))
+			c.claims.Put(p+"convergence_s", conv[j]/float64(convN[j]))
 		}
 	}
 	if convN[2] > 0 && convN[3] > 0 && conv[3] > 0 {
 		fmt.Fprintf(w, "Antfarm / V-Formation convergence time = %.1f  (paper: 4)\n\n", (conv[2]/float64(convN[2]))/(conv[3]/float64(convN[3])))
-		c.claims.put("fig11.antfarm_over_vf_convergence", (conv[2]/float64(convN[2]))/(conv[3]/float64(convN[3])))
+		c.claims.Put("fig11.antfarm_over_vf_convergence", (conv[2]/float64(convN[2]))/(conv[3]/float64(convN[3])))
 	} else {
 		fmt.Fprintf(w, "Antfarm / V-Formation convergence time = n/a  (paper: 4)\n\n")
 	}
@@ -295,8 +295,8 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 	}
 	r := res[0]
 	ph := phases(sc)
-	c.claims.put("fig15.join_s", ph[1][0].Seconds())
-	c.claims.put("fig15.leave_s", ph[2][0].Seconds())
+	c.claims.Put("fig15.join_s", ph[1][0].Seconds())
+	c.claims.Put("fig15.leave_s", ph[2][0].Seconds())
 	fmt.Fprintf(w, "Fig. 15 — churn: %d caches, swarms s1 s2 from 0, s3–s5 join at %v, s1 s2 leave at %v\n", len(sc.MultiSwarmHosts()), ph[1][0], ph[2][0])
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "phase\ts1\ts2\ts3\ts4\ts5\tCV\tre-convergence s\t")
@@ -315,7 +315,7 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 			}
 			m := r.SwarmMean(s, p[0], p[1])
 			ms = append(ms, m)
-			c.claims.put(fmt.Sprintf("fig15.phase%d.s%d_kbs", i+1, s+1), m/1000)
+			c.claims.Put(fmt.Sprintf("fig15.phase%d.s%d_kbs", i+1, s+1), m/1000)
 			fmt.Fprintf(tw, "%.4g\t", m/1000)
 		}
 		conv := "—"
@@ -323,10 +323,10 @@ func fig15(ctx context.Context, w io.Writer, c config, sc *swarm.Scenario) (*plo
 			lo, hi := int(p[0]/r.Step), int(p[1]/r.Step)
 			if t, ok := swarm.ConvergenceTime(r.Aggregate[lo:hi], r.Step, 2*time.Minute, 0.2); ok {
 				conv = fmt.Sprintf("%.4g", t.Seconds())
-				c.claims.put(fmt.Sprintf("fig15.phase%d.reconv_s", i+1), t.Seconds())
+				c.claims.Put(fmt.Sprintf("fig15.phase%d.reconv_s", i+1), t.Seconds())
 			}
 		}
-		c.claims.put(fmt.Sprintf("fig15.phase%d.cv", i+1), cv(ms))
+		c.claims.Put(fmt.Sprintf("fig15.phase%d.cv", i+1), cv(ms))
 		fmt.Fprintf(tw, "%.3g\t%s\t\n", cv(ms), conv)
 	}
 	if err := tw.Flush(); err != nil {
@@ -458,26 +458,26 @@ func fig16Claims(c claimSet, pts []swarm.TauPoint, best float64) {
 	var fixed []swarm.TauPoint
 	for _, p := range pts {
 		if p.Adaptive {
-			c.put("fig16.adaptive.mean_kbs", p.Mean/1000)
-			c.put("fig16.adaptive.over_best", p.Mean/best)
+			c.Put("fig16.adaptive.mean_kbs", p.Mean/1000)
+			c.Put("fig16.adaptive.over_best", p.Mean/best)
 			continue
 		}
 		fixed = append(fixed, p)
 		key := fmt.Sprintf("fig16.tau%.0fs.", p.Tau.Seconds())
-		c.put(key+"mean_kbs", p.Mean/1000)
-		c.put(key+"over_best", p.Mean/best)
+		c.Put(key+"mean_kbs", p.Mean/1000)
+		c.Put(key+"over_best", p.Mean/best)
 	}
-	c.put("fig16.grid", float64(len(fixed)))
+	c.Put("fig16.grid", float64(len(fixed)))
 	for k, p := range fixed {
 		if p.Mean == best {
-			c.put("fig16.best_tau_s", p.Tau.Seconds())
+			c.Put("fig16.best_tau_s", p.Tau.Seconds())
 			interior := 0.0
 			if k > 0 && k < len(fixed)-1 {
 				interior = 1
 			}
-			c.put("fig16.best_interior", interior)
-			c.put("fig16.first_over_best", fixed[0].Mean/best)
-			c.put("fig16.last_over_best", fixed[len(fixed)-1].Mean/best)
+			c.Put("fig16.best_interior", interior)
+			c.Put("fig16.first_over_best", fixed[0].Mean/best)
+			c.Put("fig16.last_over_best", fixed[len(fixed)-1].Mean/best)
 			break
 		}
 	}
