@@ -35,7 +35,7 @@ func TestRunSmall(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{"16 traces", "Table 1", "Table 2", "Table 3", "lyapunov/full", "gain full %",
-		"package timeslot not present", "lyapunov gains", "figures written", "wall time"} {
+		"runs bounded by timeslot", "lyapunov gains", "figures written", "wall time"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
 		}

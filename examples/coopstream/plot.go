@@ -163,8 +163,8 @@ func multiPanels(mr *multiResult, field int, label string) ([]*plot.Plot, error)
 }
 
 // singlePanels builds Fig. 8: per-run bitrate and welfare vs trace mean
-// capacity (scatter per policy) and per-bucket means (bars per policy). The UB
-// curve needs package timeslot and is left out until it exists.
+// capacity (scatter per policy) and per-bucket means (bars per policy). The
+// upper bound is reported in Table 3 (online/UB per bucket), not plotted.
 func singlePanels(sr *singleResult) ([]*plot.Plot, error) {
 	var out []*plot.Plot
 	for k, label := range []string{"average bitrate (Mbps)", "welfare"} {
