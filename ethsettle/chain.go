@@ -426,13 +426,29 @@ func (c *Chain) advance(t uint64) error {
 	const step = uint64(1) << 32 // keeps time.Duration in range
 	for c.head < target {
 		d := min(target-c.head, step)
-		if err := c.sim.AdjustTime(time.Duration(d) * time.Second); err != nil {
+		if err := c.adjustTime(time.Duration(d) * time.Second); err != nil {
 			return fmt.Errorf("%w: adjust time: %v", ErrChain, err)
 		}
 		c.head += d
 	}
 	c.slot = t
 	return nil
+}
+
+// adjustTime moves the simulated clock by d. Right after a sealed block the
+// transaction pool may still be emptying the pending block in the
+// background, and the simulated backend then refuses to adjust time ("could
+// not adjust time on non-empty block"); that refusal is transient and comes
+// before anything is sent, so it is retried, at most 1000 times 1 ms apart,
+// as send retries the pool's transient "insufficient funds".
+func (c *Chain) adjustTime(d time.Duration) error {
+	for try := 0; ; try++ {
+		err := c.sim.AdjustTime(d)
+		if err == nil || try == 1000 || !strings.Contains(err.Error(), "non-empty block") {
+			return err
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // exec runs one operation: off-chain checks, the clock, estimation (which

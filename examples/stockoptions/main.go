@@ -6,7 +6,7 @@
 //	go run ./examples/stockoptions [-quick] [-synthetic] [-seed 1] [-days 364]
 //	                               [-scenarios 1-12] [-price mid|low|high]
 //	                               [-forecaster lpm|bare] [-data DIR]
-//	                               [-plot FILE.svg] [-csv DIR]
+//	                               [-plot FILE.svg] [-csv DIR] [-claims FILE]
 //
 // Demand is derived from the public NASA-HTTP 1995 and WorldCup98 daily
 // totals in ../shared/data/web (a weekday-aligned block bootstrap scaled to
@@ -14,7 +14,9 @@
 // private Apache logs, so the shapes and orderings — not the numbers — are
 // what is compared. Without the data (or with -synthetic) it uses
 // market.SyntheticDemand and says so on the first line. -quick simulates 91
-// days (all 12 scenarios) and finishes in well under a second.
+// days (all 12 scenarios) and finishes in well under a second. -claims FILE
+// writes the figures the reproduction report quotes as a JSON object of named
+// numbers (see claims.go; scripts/figures collects it).
 package main
 
 import (
@@ -30,6 +32,7 @@ import (
 	"time"
 
 	"github.com/cdnkit/cdnkit/auction"
+	"github.com/cdnkit/cdnkit/internal/claims"
 	"github.com/cdnkit/cdnkit/internal/testdata"
 	"github.com/cdnkit/cdnkit/kre"
 	"github.com/cdnkit/cdnkit/market"
@@ -46,6 +49,7 @@ type options struct {
 	forecaster string
 	plot       string
 	csv        string
+	claims     string
 }
 
 func main() {
@@ -59,6 +63,7 @@ func main() {
 	flag.StringVar(&o.forecaster, "forecaster", "lpm", "forecaster: lpm (kre's LPM, weekday-aware) or bare (bare KRE, h = 2)")
 	flag.StringVar(&o.plot, "plot", "", "write the Fig. 7/8 analogues and predicted-vs-actual panels to this SVG (or .png) file")
 	flag.StringVar(&o.csv, "csv", "", "write one CSV file per table into this directory")
+	flag.StringVar(&o.claims, "claims", "", "write the figures the reproduction report quotes as JSON to this file")
 	quick := flag.Bool("quick", false, "simulate 91 days (all 12 scenarios)")
 	flag.Parse()
 	if *quick {
@@ -247,6 +252,11 @@ func run(w io.Writer, o options) error {
 			return err
 		}
 		fmt.Fprintf(w, "wrote %s\n", o.plot)
+	}
+	if o.claims != "" {
+		if err := claims.Write(o.claims, runClaims(o.days, wall.Seconds(), rs)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -18,12 +18,15 @@
 //
 // Usage:
 //
-//	go run ./cmd/smartsharing-evm [example flags] [-trades 200] [-rounds 5] [-period 1s] [-gaslimit 0] [-delay=true] [-quick] [-plot FILE.svg]
+//	go run ./cmd/smartsharing-evm [example flags] [-trades 200] [-rounds 5] [-period 1s] [-gaslimit 0] [-delay=true] [-quick] [-plot FILE.svg] [-claims FILE]
 //
 // Every flag of examples/smartsharing is accepted and passed on (-settle
 // defaults to evm here; -settle ledger runs the off-chain ledger instead).
 // -quick and -plot are seen by both the example and this program; -quick
-// also sets -trades 60 and -rounds 2 (about 20 s in all).
+// also sets -trades 60 and -rounds 2 (about 20 s in all). -claims FILE (this
+// program's own, not passed on) writes the on-chain figures the reproduction
+// report quotes as a JSON object of named numbers (see evmClaims;
+// scripts/figures collects it).
 //
 // Randomness: the example's streams are documented in package app; here
 // rand.NewPCG(seed, 101) draws the seeded trades and rand.NewPCG(seed, 102)
@@ -54,6 +57,7 @@ import (
 	"github.com/cdnkit/cdnkit/device/ledger"
 	"github.com/cdnkit/cdnkit/ethsettle"
 	"github.com/cdnkit/cdnkit/examples/smartsharing/app"
+	"github.com/cdnkit/cdnkit/internal/claims"
 )
 
 func main() {
@@ -73,12 +77,13 @@ type options struct {
 	quick    bool
 	plotFile string
 	delay    bool
+	claims   string
 }
 
 // own are this program's flags (value flags unless listed in bools); quick,
 // plot and seed are shared with the example.
 var (
-	own    = map[string]bool{"otts": true, "trades": true, "rounds": true, "period": true, "gaslimit": true, "delay": true}
+	own    = map[string]bool{"otts": true, "trades": true, "rounds": true, "period": true, "gaslimit": true, "delay": true, "claims": true}
 	shared = map[string]bool{"quick": true, "plot": true, "seed": true}
 	bools  = map[string]bool{"delay": true, "quick": true}
 )
@@ -119,6 +124,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	fs.BoolVar(&o.quick, "quick", false, "small run: -trades 60, -rounds 2 (and the example's -quick)")
 	fs.StringVar(&o.plotFile, "plot", "", "SVG of the example's figures; the Fig. 5(b) analogue goes to FILE-fig5b.svg")
 	fs.BoolVar(&o.delay, "delay", true, "run the delay sweep")
+	fs.StringVar(&o.claims, "claims", "", "write the on-chain figures the reproduction report quotes as JSON to this file")
 	if err := fs.Parse(mine); err != nil {
 		return err
 	}
@@ -162,10 +168,61 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 			return err
 		}
 	}
-	if !o.delay {
+	var pts []ethsettle.DelayPoint
+	if o.delay {
+		var err error
+		if pts, err = delays(ctx, w, o); err != nil {
+			return err
+		}
+	}
+	if o.claims == "" {
 		return nil
 	}
-	return delays(ctx, w, o)
+	var example *ethsettle.Chain
+	if len(chains) > 0 {
+		example = chains[0]
+	}
+	return claims.Write(o.claims, evmClaims(example, pts))
+}
+
+// evmClaims returns the figures of -claims, all measured by this run; what
+// was not measured (no example chain with -ledger=false or -settle ledger, no
+// sweep with -delay=false) is left out:
+//
+//   - gas.mean_per_tx: mean gas of the Open and Confirm transactions of the
+//     example's trades on the EVM; ledger.fee_per_tx_ether: that gas at the
+//     chain's gas price (gwei per gas), in ether.
+//   - delay.n1.mean_s and delay.n64.mean_s: mean delay from submission to
+//     receipt at 1 and 64 simultaneous transactions; delay.steps: the steps
+//     between consecutive load levels; delay.steps_nondecreasing: those where
+//     the mean delay does not fall.
+func evmClaims(example *ethsettle.Chain, pts []ethsettle.DelayPoint) claims.Set {
+	c := claims.Set{}
+	if example != nil {
+		g := example.Gas()
+		if n := g[ethsettle.OpOpen].Count + g[ethsettle.OpConfirm].Count; n > 0 {
+			mean := meanTrade(g)
+			c.Put("gas.mean_per_tx", mean)
+			c.Put("ledger.fee_per_tx_ether", mean*float64(example.Config().GasPrice)/ledger.GweiPerEther)
+		}
+	}
+	for _, p := range pts {
+		switch p.Simultaneous {
+		case 1, 64:
+			c.Put(fmt.Sprintf("delay.n%d.mean_s", p.Simultaneous), p.Mean.Seconds())
+		}
+	}
+	if len(pts) > 1 {
+		up := 0
+		for i := 1; i < len(pts); i++ {
+			if pts[i].Mean >= pts[i-1].Mean {
+				up++
+			}
+		}
+		c.Put("delay.steps", float64(len(pts)-1))
+		c.Put("delay.steps_nondecreasing", float64(up))
+	}
+	return c
 }
 
 const c = 1_000_000 // gwei per item
@@ -275,11 +332,11 @@ func meanTrade(g []ethsettle.OpGas) float64 {
 	return float64(o.Gas+c.Gas) / float64(o.Count+c.Count)
 }
 
-func delays(ctx context.Context, w io.Writer, o options) error {
+func delays(ctx context.Context, w io.Writer, o options) ([]ethsettle.DelayPoint, error) {
 	cfg := &ethsettle.DelayConfig{Rounds: o.rounds, BlockPeriod: o.period, BlockGasLimit: o.gasLimit, Src: rand.NewPCG(o.seed, 102)}
 	pts, err := ethsettle.MeasureDelay(ctx, cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	limit := "the dev chain's default block gas limit"
 	if o.gasLimit != 0 {
@@ -293,11 +350,11 @@ func delays(ctx context.Context, w io.Writer, o options) error {
 	if o.plotFile != "" {
 		file := strings.TrimSuffix(o.plotFile, ".svg") + "-fig5b.svg"
 		if err := writePlot(file, pts); err != nil {
-			return err
+			return nil, err
 		}
 		fmt.Fprintf(w, "# wrote %s\n", file)
 	}
-	return nil
+	return pts, nil
 }
 
 func writePlot(file string, pts []ethsettle.DelayPoint) error {

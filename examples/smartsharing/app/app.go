@@ -16,6 +16,7 @@ import (
 
 	"github.com/cdnkit/cdnkit/device"
 	"github.com/cdnkit/cdnkit/device/ledger"
+	"github.com/cdnkit/cdnkit/internal/claims"
 )
 
 // Backend opens a fresh settlement backend with the given header (chain id, fee sink, fees) and
@@ -55,6 +56,7 @@ type Options struct {
 	Ledger   bool
 	Settle   string
 	Plot     string
+	Claims   string // -claims FILE: the figures REPRODUCTION.md quotes, as JSON
 	Quick    bool
 	KStep    float64 // Fig. 3b grid step
 	Popular  *device.Popularity
@@ -88,6 +90,7 @@ func parse(args []string) (*Options, error) {
 	fs.BoolVar(&o.Ledger, "ledger", true, "settle the replicate-0 Fig. 4 group's trades")
 	fs.StringVar(&o.Settle, "settle", "ledger", "settlement backend: ledger | evm")
 	fs.StringVar(&o.Plot, "plot", "", "write the figures as one SVG to this file")
+	fs.StringVar(&o.Claims, "claims", "", "write the figures the reproduction report quotes as JSON to this file")
 	fs.BoolVar(&o.Quick, "quick", false, "small run: seeds 3, reps 5, slots 244, k step 0.04")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -220,8 +223,9 @@ func Main(ctx context.Context, args []string, stdout io.Writer, backends map[str
 		}
 		figs.f5a.print(stdout)
 	}
+	var led *ledgerStats
 	if o.Ledger {
-		if err := settle(ctx, o, g4, stdout); err != nil {
+		if led, err = settle(ctx, o, g4, stdout); err != nil {
 			return err
 		}
 	}
@@ -230,6 +234,11 @@ func Main(ctx context.Context, args []string, stdout io.Writer, backends map[str
 			return err
 		}
 		fmt.Fprintf(stdout, "# wrote %s\n", o.Plot)
+	}
+	if o.Claims != "" {
+		if err := claims.Write(o.Claims, figureClaims(&figs, led)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
