@@ -202,7 +202,9 @@ func greedyFills(buys, sells []Order) (bf, sf []float64) {
 }
 
 func approx(a, b, rel float64) bool {
-	return math.Abs(a-b) <= rel*math.Max(math.Abs(a), math.Abs(b))+1e-300
+	// a == b covers +Inf = +Inf: gains from trade may overflow (spec §2.7),
+	// and then both the auction and the greedy optimum are +Inf.
+	return a == b || math.Abs(a-b) <= rel*math.Max(math.Abs(a), math.Abs(b))+1e-300
 }
 
 // checkClearing checks the §5.3 call-auction invariants of c; with brute it also compares

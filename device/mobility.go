@@ -287,7 +287,8 @@ func NWFLike() HotspotModel { return HotspotModel{Hotspots: 5, MeanStay: 90, Mea
 // stay [t, min(t+d, horizon)) in h is appended; else d := r.ExpFloat64()·MeanTransit and the
 // next hotspot is uniform among the other M−1 (k := r.IntN(M−1), h' = k+1, incremented if
 // ≥ h; M = 1 keeps h); t += d; in = !in. A nil src uses math/rand/v2's top-level functions.
-// The error wraps ErrBadMobility.
+// The error wraps ErrBadMobility; it is also returned, before any draw, when
+// n·(horizon/MeanStay + horizon/MeanTransit) exceeds 10⁷ (too many stays to hold).
 //
 // Reconstruction: the paper's mobility traces (ISF, NWF) are not available.
 func (h HotspotModel) Generate(n int, horizon float64, src rand.Source) (*Mobility, error) {
@@ -302,6 +303,8 @@ func (h HotspotModel) Generate(n int, horizon float64, src rand.Source) (*Mobili
 		return nil, fmt.Errorf("%w: hotspot model: mean transit %g is not positive and finite", ErrBadMobility, h.MeanTransit)
 	case !finite(horizon) || horizon < 0:
 		return nil, fmt.Errorf("%w: hotspot model: horizon %g is negative or not finite", ErrBadMobility, horizon)
+	case float64(n)*(horizon/h.MeanStay+horizon/h.MeanTransit) > maxPieces:
+		return nil, fmt.Errorf("%w: hotspot model: %d users over horizon %g would draw more than %d stays", ErrBadMobility, n, horizon, maxPieces)
 	}
 	r := newRand(src)
 	f := h.MeanStay / (h.MeanStay + h.MeanTransit)

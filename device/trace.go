@@ -48,8 +48,8 @@ func NewTrace(name string, starts, mbps []float64, period float64, loop bool) (*
 
 // Validate returns an error wrapping ErrBadTrace unless the trace is well formed: at least
 // one piece, len(Starts) = len(Mbps) ≤ 10⁷, Starts[0] = 0 and strictly increasing below
-// Period, Period positive and finite, capacities non-negative and finite, Offset finite, and
-// Latency nil or of the same length.
+// Period, Period positive and finite, capacities non-negative and finite, a finite integral
+// over one period (no overflow), Offset finite, and Latency nil or of the same length.
 func (tr *Trace) Validate() error {
 	if tr == nil {
 		return fmt.Errorf("%w: nil trace", ErrBadTrace)
@@ -81,6 +81,13 @@ func (tr *Trace) Validate() error {
 	}
 	if !(tr.Starts[n-1] < tr.Period) {
 		return fmt.Errorf("%w: %q: last start %g not below period %g", ErrBadTrace, tr.Name, tr.Starts[n-1], tr.Period)
+	}
+	var area float64
+	for k, c := range tr.Mbps {
+		area += c * (tr.end(k) - tr.Starts[k])
+	}
+	if !finite(area) {
+		return fmt.Errorf("%w: %q: capacity × time over one period overflows", ErrBadTrace, tr.Name)
 	}
 	return nil
 }

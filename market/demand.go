@@ -99,7 +99,8 @@ func newRand(src rand.Source) *rand.Rand {
 // p nil means DefaultSynthetic(); a nil src uses math/rand/v2's top-level
 // functions (not reproducible). Errors wrap ErrBadConfig: n < 0, Phi ∉
 // (−1, 1), CV < 0, SpikeProb ∉ [0, 1], SpikeAmp < 0 or a weekly factor ≤ 0,
-// each also when NaN or infinite. Cost O(n).
+// each also when NaN or infinite, and parameters so large that a day
+// overflows (for example CV > 1e154). Cost O(n).
 func SyntheticDemand(n int, p *SyntheticParams, src rand.Source) ([]float64, error) {
 	par := DefaultSynthetic()
 	if p != nil {
@@ -134,6 +135,9 @@ func SyntheticDemand(n int, p *SyntheticParams, src rand.Source) ([]float64, err
 		v := par.Weekly[(k+off)%7] * math.Exp(x-s2/2)
 		if r.Float64() < par.SpikeProb {
 			v *= 1 + par.SpikeAmp*r.Float64()
+		}
+		if !finite(v) {
+			return nil, fmt.Errorf("%w: CV = %v, SpikeAmp = %v or Weekly[%d] = %v overflow on day %d", ErrBadConfig, par.CV, par.SpikeAmp, (k+off)%7, par.Weekly[(k+off)%7], k)
 		}
 		out[k] = v
 	}

@@ -62,8 +62,8 @@ func PaperSchedule() Schedule {
 
 // Validate returns nil if s is usable and otherwise an error wrapping
 // ErrBadSchedule naming the field: bounds must be finite, positive and
-// strictly increasing, prices finite and > 0, and the penalty factor finite
-// and ≥ 1.
+// strictly increasing, prices finite and > 0, the penalty factor finite
+// and ≥ 1, and every penalty price PenaltyFactor·Standard[c] finite.
 func (s *Schedule) Validate() error {
 	prev := 0.0
 	for i, u := range s.UpperGB {
@@ -87,6 +87,11 @@ func (s *Schedule) Validate() error {
 	}
 	if !finite(s.PenaltyFactor) || s.PenaltyFactor < 1 {
 		return fmt.Errorf("%w: PenaltyFactor = %v (must be finite and ≥ 1)", ErrBadSchedule, s.PenaltyFactor)
+	}
+	for i, p := range s.Standard {
+		if !finite(s.PenaltyFactor * p) {
+			return fmt.Errorf("%w: PenaltyFactor = %v times Standard[%d] = %v overflows", ErrBadSchedule, s.PenaltyFactor, i, p)
+		}
 	}
 	return nil
 }

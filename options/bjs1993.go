@@ -20,7 +20,8 @@ import "math"
 // Reconstruction (required for the low-volatility regime of CDN bandwidth,
 // where β ≈ 1 + 2r/σ² ≈ 1001 and κ reaches ±1000): every term is evaluated
 // as exp(log-prefactor)·N(·), with exp(prefactor + ln N(·)) when the
-// prefactor exceeds 700, and β is computed without cancellation. When
+// prefactor exceeds 700, and β and B∞ = (2r + βσ²)/(2q) are computed
+// without cancellation (β − 1 cancels when q ≪ r). When
 // h(T) ≥ 0 (bT + 2σ√T ≤ 0, strongly negative carry at low σ) the trigger
 // formula is meaningless; because the value with any flat trigger I > K is
 // that of a feasible exercise policy (a lower bound), the best flat trigger
@@ -70,7 +71,10 @@ func newBjs(p Params) bjs {
 	} else {
 		c.beta = D - B
 	}
-	c.binf = c.beta / (c.beta - 1)
+	// B∞ = β/(β − 1) = (2r + βσ²)/(2q), from (D + B)·β = 2R and
+	// D² − (B + 1)² = 2q/σ²: no cancellation in β − 1, which made B∞
+	// round-off noise for a tiny q > 0 (the core runs only with q > 0).
+	c.binf = (2*c.r + c.beta*c.sig2) / (2 * p.Dividend)
 	c.b0 = 1
 	if q := p.Dividend; q > 0 {
 		c.b0 = math.Max(1, c.r/q)

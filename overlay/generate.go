@@ -32,19 +32,26 @@ func (g rng) Float64() float64 {
 	return g.r.Float64()
 }
 
+// maxGenEdges bounds the edges ASLike builds.
+const maxGenEdges = 10_000_000
+
 // ASLike returns an AS-like scale-free graph on n nodes by Barabási–Albert
 // preferential attachment (Reconstruction): the clique on nodes 0..m, then
 // each node v = m+1..n−1 draws endpoints uniformly from the list of edge
 // endpoints until m distinct targets are found and adds edges (target, v) in
 // draw order. Costs are 1. A nil src uses math/rand/v2's top-level
 // functions (not reproducible). It returns ErrBadSettings unless
-// 1 ≤ m < n. O(n·m) expected.
+// 1 ≤ m < n and the graph has at most 10⁷ edges (the GraphML reader's
+// limit). O(n·m) expected.
 //
 // Reference: A.-L. Barabási, R. Albert, "Emergence of scaling in random
 // networks", Science 286:509–512, 1999, doi:10.1126/science.286.5439.509.
 func ASLike(n, m int, src rand.Source) (Graph, error) {
 	if n < 1 || m < 1 || m >= n {
 		return Graph{}, fmt.Errorf("%w: ASLike(n = %d, m = %d) needs 1 ≤ m < n", ErrBadSettings, n, m)
+	}
+	if fm := float64(m); fm*(fm+1)/2+float64(n-m-1)*fm > maxGenEdges {
+		return Graph{}, fmt.Errorf("%w: ASLike(n = %d, m = %d) would have more than %d edges", ErrBadSettings, n, m, maxGenEdges)
 	}
 	r := rng{newRand(src)}
 	g := Graph{N: n, Edges: make([]Edge, 0, m*(m+1)/2+(n-m-1)*m)}

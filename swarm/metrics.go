@@ -108,7 +108,8 @@ func MovingAverage(dst, series []float64, window int) []float64 {
 // settles: with final the mean of the last 20 % of the series, the smallest t
 // such that the trailing moving average over window stays within tol·|final|
 // of final at every later step. It returns (0, false) for an empty series,
-// window < step, tol ≤ 0 or non-finite data, and when no such time exists.
+// window < step, tol ≤ 0 or non-finite data, and when no such time exists
+// or it overflows time.Duration.
 //
 // Paper: V-Formation reaches a stable allocation four times faster than
 // Antfarm; this is the measurement used to compare them (defaults in the spec:
@@ -136,7 +137,7 @@ func ConvergenceTime(series []float64, step, window time.Duration, tol float64) 
 		}
 		k = i
 	}
-	if k == n {
+	if k == n || int64(k) > math.MaxInt64/int64(step) {
 		return 0, false
 	}
 	return time.Duration(k) * step, true
