@@ -114,8 +114,14 @@ func TestPropNoAggregate(t *testing.T) {
 		b := p.fit(t, &Settings{NoAggregate: true})
 		at, aw := canon(a, a.Collapsed)
 		bt, bw := canon(b, a.Collapsed)
-		if d := cmp.Diff([]any{at, aw, a.LogLik}, []any{bt, bw, b.LogLik}, approx(1e-10, 1e-10)); d != "" {
+		// The two summation orders round differently, so the fits may stop
+		// one M-step apart; the θ/π step tolerance DefaultTol = 1e-8 then bounds
+		// their distance (seen: 1.3e-9 in θ, 9.3e-10 in π, identical ℓ).
+		if d := cmp.Diff([]any{at, aw}, []any{bt, bw}, approx(0, 100*DefaultTol)); d != "" {
 			t.Fatalf("aggregated vs rows:\n%s", d)
+		}
+		if math.Abs(a.LogLik-b.LogLik) > 1e-10*(1+math.Abs(a.LogLik)) {
+			t.Fatalf("aggregated ℓ %v, rows ℓ %v", a.LogLik, b.LogLik)
 		}
 	})
 }
@@ -149,7 +155,17 @@ func TestPropPermuteAndDuplicate(t *testing.T) {
 		dup := p
 		dup.s, dup.m = slices.Concat(p.s, p.s), slices.Concat(p.m, p.m)
 		c := dup.fit(t, noLL)
-		if d := cmp.Diff([]any{a.Theta, a.Weights}, []any{c.Theta, c.Weights}, approx(0, 1e-9)); d != "" {
+		// A vanished component (weight below 1e-10, down to subnormal) has no
+		// data behind it: its θ is a ratio of underflowing sums and moves with
+		// rounding (seen: 0.70417870 vs 0.70417864 at weight 1.2e-308), so
+		// only its weight is compared.
+		ta, tc := slices.Clone(a.Theta), slices.Clone(c.Theta)
+		for _, l := range a.Vanished {
+			if slices.Contains(c.Vanished, l) {
+				ta[l], tc[l] = 0, 0
+			}
+		}
+		if d := cmp.Diff([]any{ta, a.Weights}, []any{tc, c.Weights}, approx(0, 1e-9)); d != "" {
 			t.Fatalf("duplicated rows changed the fit:\n%s", d)
 		}
 		if math.Abs(c.LogLik-2*a.LogLik) > 1e-9*(1+math.Abs(a.LogLik)) {
@@ -202,6 +218,12 @@ func TestPropComplementSymmetry(t *testing.T) {
 			q.theta0[l] = 1 - p.theta0[p.k-1-l]
 		}
 		b := q.fit(t, tightProp)
+		if !a.Converged || !b.Converged {
+			// Near-equal components sit on a flat likelihood ridge where EM
+			// crawls; fits stopped by MaxIter there differ by up to 2e-6
+			// (found by rapid), so only converged fits are compared.
+			return
+		}
 		wantT, wantW := make([]float64, p.k), make([]float64, p.k)
 		for l := range p.k {
 			wantT[l] = 1 - a.Theta[p.k-1-l]
@@ -223,6 +245,9 @@ func TestPropLabelOrder(t *testing.T) {
 		q := p
 		q.theta0 = rapid.Permutation(p.theta0).Draw(t, "theta0")
 		b := q.fit(t, tightProp)
+		if !a.Converged || !b.Converged {
+			return // as in TestPropComplementSymmetry: only converged fits are compared
+		}
 		at, aw := canon(a, a.Collapsed)
 		bt, bw := canon(b, a.Collapsed)
 		if d := cmp.Diff([]any{at, aw}, []any{bt, bw}, approx(0, 1e-9)); d != "" {
