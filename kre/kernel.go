@@ -104,3 +104,27 @@ func meanY(y []float64, skip int) float64 {
 	}
 	return math.Min(math.Max(s, lo), hi)
 }
+
+// minScaledSq is the first pass of both estimators: it stores u_i² =
+// ((x_i − at)/h)² in buf when n ≤ stackN (stored reports whether it did) and
+// returns the smallest u² and its index k, skipping index skip; k < 0 when
+// every u² is +Inf ((x_i − at)/h overflows).
+func minScaledSq(x []float64, h, at float64, skip int, buf *[stackN]float64) (m float64, k int, stored bool) {
+	stored = len(x) <= stackN
+	inv := 1 / h
+	m, k = math.Inf(1), -1
+	for i := range x {
+		if i == skip {
+			continue
+		}
+		d := scaledDiff(x[i], at, h, inv)
+		u2 := d * d
+		if stored {
+			buf[i] = u2
+		}
+		if u2 < m {
+			m, k = u2, i
+		}
+	}
+	return m, k, stored
+}

@@ -117,23 +117,8 @@ func normScale(y []float64) float64 {
 func llEvalScaled(x, y []float64, h, at float64, skip int, sx, sy float64) float64 {
 	n := len(x)
 	var buf [stackN]float64
-	stored := n <= stackN
+	m, k, stored := minScaledSq(x, h, at, skip, &buf)
 	inv := 1 / h
-	m := math.Inf(1)
-	k := -1
-	for i := 0; i < n; i++ {
-		if i == skip {
-			continue
-		}
-		d := scaledDiff(x[i], at, h, inv)
-		u2 := d * d
-		if stored {
-			buf[i] = u2
-		}
-		if u2 < m {
-			m, k = u2, i
-		}
-	}
 	if k < 0 {
 		return meanY(y, skip) * sy
 	}

@@ -81,23 +81,8 @@ func nwEval(x, y []float64, h, at float64, skip int) float64 {
 func nwEvalScaled(x, y []float64, h, at float64, skip int, sc float64) (float64, bool) {
 	n := len(x)
 	var buf [stackN]float64
-	onStack := n <= stackN
+	m, k, onStack := minScaledSq(x, h, at, skip, &buf)
 	inv := 1 / h
-	m := math.Inf(1)
-	k := -1
-	for i := 0; i < n; i++ {
-		if i == skip {
-			continue
-		}
-		d := scaledDiff(x[i], at, h, inv)
-		u2 := d * d
-		if onStack {
-			buf[i] = u2
-		}
-		if u2 < m {
-			m, k = u2, i
-		}
-	}
 	if k < 0 {
 		// Every u² is +Inf ((x_i − at)/h overflows): documented limit.
 		return meanY(y, skip) * sc, true
